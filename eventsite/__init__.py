@@ -1,0 +1,1 @@
+"""eventsite: a serverless events platform (Django + DRF on PynamoDB/DynamoDB)."""

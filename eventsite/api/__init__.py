@@ -1,0 +1,2 @@
+"""HTTP layer shared by every app: error format, exception handler, request
+ids and Server-Timing, body limits, API-key authentication and roles."""

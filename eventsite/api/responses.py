@@ -1,0 +1,24 @@
+"""Builds error bodies in the one error format, for DRF views and plain Django."""
+from __future__ import annotations
+
+from django.http import JsonResponse
+
+from .context import request_id
+
+
+def error_body(detail: str, errors: dict | None = None) -> dict:
+    body: dict = {"detail": detail}
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def json_error(status: int, detail: str, errors: dict | None = None, headers: dict | None = None) -> JsonResponse:
+    response = JsonResponse(error_body(detail, errors), status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def server_error_detail() -> str:
+    return f"Something went wrong on our side; quote request id {request_id.get()} when reporting it."

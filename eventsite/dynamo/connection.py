@@ -1,0 +1,73 @@
+"""Settings-driven DynamoDB connection for PynamoDB models and raw clients."""
+from __future__ import annotations
+
+import boto3
+from botocore.config import Config
+from django.conf import settings
+from pynamodb.connection import Connection
+
+from .models import REGISTRY, BaseModel
+
+
+def _conf() -> dict:
+    return settings.DYNAMODB
+
+
+def physical_table_name(logical_name: str) -> str:
+    return f"{_conf()['table_prefix']}{logical_name}"
+
+
+def configure_model(model: type[BaseModel]) -> None:
+    conf = _conf()
+    meta = model.Meta
+    meta.table_name = physical_table_name(meta.logical_name)
+    meta.host = conf["endpoint_url"]
+    meta.region = conf["region"]
+    meta.connect_timeout_seconds = conf["connect_timeout_seconds"]
+    meta.read_timeout_seconds = conf["read_timeout_seconds"]
+    meta.max_retry_attempts = conf["max_retry_attempts"]
+    meta.max_pool_connections = conf["max_pool_connections"]
+    model._connection = None  # drop a connection cached for an older endpoint
+
+
+def configure_models() -> None:
+    """(Re)apply settings to every registered model; call again after the
+    endpoint or prefix changes at run time (tests, the local runner)."""
+    global _transact_connection
+    _transact_connection = None
+    for model in REGISTRY:
+        configure_model(model)
+
+
+_transact_connection: Connection | None = None
+
+
+def transact_connection() -> Connection:
+    """The connection TransactWrite/TransactGet use (same settings as the models)."""
+    global _transact_connection
+    if _transact_connection is None:
+        conf = _conf()
+        _transact_connection = Connection(
+            region=conf["region"],
+            host=conf["endpoint_url"],
+            connect_timeout_seconds=conf["connect_timeout_seconds"],
+            read_timeout_seconds=conf["read_timeout_seconds"],
+            max_retry_attempts=conf["max_retry_attempts"],
+            max_pool_connections=conf["max_pool_connections"],
+        )
+    return _transact_connection
+
+
+def dynamodb_client():
+    """A plain boto3 client for administrative calls (create_tables, health)."""
+    conf = _conf()
+    return boto3.client(
+        "dynamodb",
+        endpoint_url=conf["endpoint_url"],
+        region_name=conf["region"],
+        config=Config(
+            connect_timeout=conf["connect_timeout_seconds"],
+            read_timeout=conf["read_timeout_seconds"],
+            retries={"max_attempts": 2, "mode": "standard"},
+        ),
+    )

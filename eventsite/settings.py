@@ -1,0 +1,175 @@
+"""Django settings for eventsite.
+
+Everything is configured by environment variables (see README "Configuration").
+There is no SQL database: all data lives in DynamoDB through PynamoDB models.
+When no DynamoDB endpoint is given, the endpoints that `make run` recorded in
+`.eventsite/endpoints.json` are used, so a second terminal reaches the same
+local services.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+STATE_DIR = Path(os.environ.get("EVENTSITE_STATE_DIR", BASE_DIR / ".eventsite"))
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _local_endpoints() -> dict:
+    try:
+        return json.loads((STATE_DIR / "endpoints.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _secret_key() -> str:
+    key = os.environ.get("DJANGO_SECRET_KEY")
+    if key:
+        return key
+    # Local development only: one random key per checkout, kept in .eventsite/.
+    path = STATE_DIR / "secret_key"
+    try:
+        return path.read_text().strip()
+    except OSError:
+        key = secrets.token_urlsafe(50)
+        try:
+            STATE_DIR.mkdir(parents=True, exist_ok=True)
+            path.write_text(key)
+        except OSError:
+            pass
+        return key
+
+
+_LOCAL = _local_endpoints()
+
+ENVIRONMENT = os.environ.get("EVENTSITE_ENV", "local")
+SECRET_KEY = _secret_key()
+DEBUG = _env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "*").split(",") if h.strip()]
+
+INSTALLED_APPS = [
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "eventsite.dynamo",
+    "eventsite.api",
+    "registrations",
+]
+
+MIDDLEWARE = [
+    "eventsite.api.middleware.RequestContextMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "eventsite.api.middleware.RequestBodyMiddleware",
+]
+
+ROOT_URLCONF = "eventsite.urls"
+ASGI_APPLICATION = "eventsite.asgi.application"
+APPEND_SLASH = False
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+
+# No SQL database at all: data lives in DynamoDB.
+DATABASES: dict = {}
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or None  # the Lambda image sets it after collectstatic
+# Serve DRF's and the API docs' assets straight from the installed apps, so the
+# browsable API works under Lambda and locally without a collectstatic step.
+WHITENOISE_USE_FINDERS = True
+
+# Request bodies over 256 KiB are answered 413 by RequestBodyMiddleware.
+MAX_REQUEST_BODY_BYTES = 256 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
+
+# Security headers; HTTPS is terminated by API Gateway in production.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+
+# --- DynamoDB -----------------------------------------------------------------
+DYNAMODB = {
+    "endpoint_url": os.environ.get("DYNAMODB_ENDPOINT_URL") or _LOCAL.get("dynamodb") or None,
+    "region": os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1",
+    "table_prefix": os.environ.get("DYNAMODB_TABLE_PREFIX", "eventsite-"),
+    "connect_timeout_seconds": float(os.environ.get("DYNAMODB_CONNECT_TIMEOUT", "2")),
+    "read_timeout_seconds": float(os.environ.get("DYNAMODB_READ_TIMEOUT", "5")),
+    "max_retry_attempts": int(os.environ.get("DYNAMODB_MAX_RETRIES", "3")),
+    "max_pool_connections": int(os.environ.get("DYNAMODB_MAX_POOL_CONNECTIONS", "64")),
+}
+
+if DYNAMODB["endpoint_url"]:
+    # A local endpoint needs no real credentials; never reach for instance metadata.
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
+    os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
+
+# --- REST framework -----------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["eventsite.api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["eventsite.api.permissions.ReadPublicWriteAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "EXCEPTION_HANDLER": "eventsite.api.exception_handler.handle_exception",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "UNAUTHENTICATED_TOKEN": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "eventsite API",
+    "DESCRIPTION": "Events, users, registrations with a waitlist, community calendar and topic streams.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {
+            "ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "Authorization",
+                           "description": "`Api-Key <key>`"}
+        }
+    },
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "botocore": {"level": "WARNING"},
+        "pynamodb": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,1 @@
+"""Managed events, users, registrations and the waitlist (seeds 001 + 000)."""
