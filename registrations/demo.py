@@ -1,4 +1,5 @@
-"""Demo data for `make run` (idempotent: fixed ids, existing items kept)."""
+"""Demo data for `make run` (idempotent: fixed ids, existing items kept):
+events, users, and registrations that fill one event and start its waitlist."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -9,6 +10,12 @@ from eventsite.api.keys import Principal
 from . import services
 
 SEED_PRINCIPAL = Principal(key_id="seed-demo", name="seed_demo", role="admin")
+DEMO_USERS = [("demo-ada", "Ada Lovelace", "ada@example.org"), ("demo-grace", "Grace Hopper", "grace@example.org"),
+              ("demo-alan", "Alan Turing", None), ("demo-katherine", "Katherine Johnson", "kj@example.org"),
+              ("demo-linus", "Linus Torvalds", None)]
+# Users in registration order: the PyCon DC meetup has 3 seats, so the last two wait.
+DEMO_REGISTRATIONS = [("demo-pycon-dc", [u[0] for u in DEMO_USERS]),
+                      ("demo-django-workshop", ["demo-ada", "demo-alan"])]
 
 
 def demo_events(today: date) -> list[dict]:
@@ -31,12 +38,22 @@ def demo_events(today: date) -> list[dict]:
     ]
 
 
+def _created(call) -> int:
+    try:
+        call()
+        return 1
+    except Conflict:
+        return 0
+
+
 def seed_demo(*, today: date | None = None) -> dict[str, int]:
-    created = existing = 0
-    for data in demo_events(today or date.today()):
-        try:
-            services.event_create(principal=SEED_PRINCIPAL, data=data)
-            created += 1
-        except Conflict:
-            existing += 1
-    return {"events_created": created, "events_existing": existing}
+    events = sum(_created(lambda d=d: services.event_create(principal=SEED_PRINCIPAL, data=d))
+                 for d in demo_events(today or date.today()))
+    users = sum(_created(lambda u=u: services.user_create(
+        principal=SEED_PRINCIPAL, data={"userId": u[0], "name": u[1], "email": u[2]})) for u in DEMO_USERS)
+    registrations = 0
+    for event_id, user_ids in DEMO_REGISTRATIONS:
+        for user_id in user_ids:
+            registrations += _created(lambda e=event_id, u=user_id: services.registration_create(
+                principal=SEED_PRINCIPAL, event_id=e, user_id=u))
+    return {"events_created": events, "users_created": users, "registrations_created": registrations}

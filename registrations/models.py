@@ -6,7 +6,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from eventsite.dynamo.models import BaseModel
 
 
-class EventStatusIndex(GlobalSecondaryIndex):
+class EventsByStatusIndex(GlobalSecondaryIndex):
     """`GET /events?status=` is a Query here, newest first by createdAt."""
 
     class Meta:
@@ -37,7 +37,7 @@ class Event(BaseModel):
     createdAt = UnicodeAttribute()
     updatedAt = UnicodeAttribute()
 
-    status_index = EventStatusIndex()
+    status_index = EventsByStatusIndex()
 
 
 class User(BaseModel):
@@ -48,3 +48,57 @@ class User(BaseModel):
     name = UnicodeAttribute()
     email = UnicodeAttribute(null=True)
     createdAt = UnicodeAttribute()
+
+
+class EventRegistrationsIndex(GlobalSecondaryIndex):
+    """An event's registrations in registration order (seed 000)."""
+
+    class Meta:
+        index_name = "EventRegistrationsIndex"
+        projection = AllProjection()
+
+    eventId = UnicodeAttribute(hash_key=True)
+    registeredAt = UnicodeAttribute(range_key=True)
+
+
+class RegistrationStatusIndex(GlobalSecondaryIndex):
+    """`?status=` on an event's registrations: a Query on "{eventId}#{status}"."""
+
+    class Meta:
+        index_name = "RegistrationStatusIndex"
+        projection = AllProjection()
+
+    eventStatus = UnicodeAttribute(hash_key=True)
+    registeredAt = UnicodeAttribute(range_key=True)
+
+
+class Registration(BaseModel):
+    """One user's registration for one event (PK userId, SK eventId, as seed 000)."""
+
+    class Meta:
+        table_name = "Registrations"
+
+    userId = UnicodeAttribute(hash_key=True)
+    eventId = UnicodeAttribute(range_key=True)
+    status = UnicodeAttribute()  # "confirmed" | "waitlisted"
+    eventStatus = UnicodeAttribute()  # f"{eventId}#{status}", key of RegistrationStatusIndex
+    registeredAt = UnicodeAttribute()  # never changes
+    waitlistPosition = NumberAttribute(null=True)  # while waitlisted: the event's sequence number
+    promotedAt = UnicodeAttribute(null=True)
+
+    by_event = EventRegistrationsIndex()
+    by_event_status = RegistrationStatusIndex()
+
+
+class WaitlistEntry(BaseModel):
+    """The waitlist as a queue: PK eventId, SK position. A base-table Query is
+    strongly consistent, so the head is always the true earliest waiter
+    (a GSI could lag and skip people)."""
+
+    class Meta:
+        table_name = "Waitlist"
+
+    eventId = UnicodeAttribute(hash_key=True)
+    position = NumberAttribute(range_key=True)
+    userId = UnicodeAttribute()
+    registeredAt = UnicodeAttribute()

@@ -118,3 +118,16 @@ def make_event(organizer):
         return response.json()
 
     return make
+
+
+@pytest.fixture
+def make_user(anon):
+    """Sign up a user; returns (userId, member APIClient bound to it)."""
+
+    def make(**overrides):
+        body = {"userId": new_id("u"), "name": "Ada", **overrides}
+        response = anon.post("/users", body, format="json")
+        assert response.status_code == 201, response.content
+        return body["userId"], _client(response.json()["apiKey"])
+
+    return make

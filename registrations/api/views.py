@@ -21,7 +21,7 @@ LIST_PARAMS = [
 ]
 
 
-def _validated(serializer_class, request, **kwargs) -> dict:
+def validated(serializer_class, request, **kwargs) -> dict:
     serializer = serializer_class(data=request.data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
@@ -55,7 +55,7 @@ class EventViewSet(ApiViewSet):
 
     @extend_schema(request=EventSerializer, responses={201: EventSerializer, **errors(*WRITE_ERRORS, 409)})
     def create(self, request):
-        event = services.event_create(principal=request.user, data=_validated(EventSerializer, request))
+        event = services.event_create(principal=request.user, data=validated(EventSerializer, request))
         return Response(event_data(event), status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={200: EventSerializer, **errors(401, 404)}, auth=[])
@@ -64,7 +64,7 @@ class EventViewSet(ApiViewSet):
 
     @extend_schema(request=EventUpdateSerializer, responses={200: EventSerializer, **errors(*WRITE_ERRORS, 404, 409)})
     def update(self, request, eventId: str):
-        data = _validated(EventUpdateSerializer, request)
+        data = validated(EventUpdateSerializer, request)
         return Response(event_data(services.event_update(principal=request.user, event_id=eventId, data=data)))
 
     @extend_schema(request=EventUpdateSerializer, responses={200: EventSerializer, **errors(*WRITE_ERRORS, 404, 409)})

@@ -50,11 +50,11 @@ def stored(body: dict) -> dict:
     return {k: (v.strip() if isinstance(v, str) and k in STRING_FIELDS else v) for k, v in body.items()}
 
 
-wrong_types_for_string = st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.none(),
+wrong_types_for_string = st.one_of(st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans(), st.none(),
                                    st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
 wrong_types_for_capacity = st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
                                      st.text(max_size=5), st.none(), st.lists(st.integers(), max_size=2))
-wrong_types_for_bool = st.one_of(st.integers(), st.text(max_size=5), st.none(), st.floats(allow_nan=False))
+wrong_types_for_bool = st.one_of(st.integers(), st.text(max_size=5), st.none(), st.floats(allow_nan=False, allow_infinity=False))
 
 
 def is_valid_date(value: str) -> bool:

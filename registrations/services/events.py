@@ -1,4 +1,5 @@
-"""Writes for events (and, with them, registrations). Every rule that must
+"""Writes for events (deleting one removes its registrations; raising its
+capacity promotes waiters). Every rule that must
 hold under concurrency is a DynamoDB condition, never a read-then-write."""
 from __future__ import annotations
 
@@ -6,26 +7,18 @@ import uuid
 
 from pynamodb.exceptions import DeleteError, PutError, UpdateError
 
-from eventsite.api.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from eventsite.api.errors import Conflict, NotFound, ValidationFailed
 from eventsite.api.keys import Principal
 from eventsite.api.permissions import require_role
 from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
 
-from .models import Event
-from .selectors import event_get, event_get_or_none
+from ..access import require_event_manager
+from ..models import Event
+from ..selectors import event_get, event_get_or_none
+from .registrations import event_fill_free_seats, event_registrations_delete
 
 EVENT_FIELDS = ("title", "description", "date", "location", "capacity", "organizer", "status", "hasWaitlist")
-
-
-def can_manage_event(principal: Principal, event: Event) -> bool:
-    return principal.is_admin or (principal.role == "organizer" and event.ownerId == principal.owner_id)
-
-
-def _require_manager(principal, event: Event) -> None:
-    principal = require_role(principal, "admin", "organizer")
-    if not can_manage_event(principal, event):
-        raise Forbidden("Only the organizer who created this event (or an admin) may change it.")
 
 
 def event_create(*, principal: Principal, data: dict) -> Event:
@@ -58,7 +51,7 @@ def event_update(*, principal: Principal, event_id: str, data: dict) -> Event:
     if "eventId" in data and data["eventId"] != event_id:
         raise ValidationFailed("eventId in the body must match the URL.", errors={"eventId": ["Does not match the URL."]})
     event = event_get(event_id=event_id, consistent=True)
-    _require_manager(principal, event)
+    require_event_manager(principal, event)
     changes = {name: data[name] for name in EVENT_FIELDS if name in data}
     if not changes:
         return event
@@ -79,15 +72,36 @@ def event_update(*, principal: Principal, event_id: str, data: dict) -> Event:
             f"capacity {changes['capacity']} is below the {int(current.confirmedCount)} confirmed registrations; "
             "cancel registrations first."
         ) from exc
+    if "capacity" in changes:
+        # A raised capacity (or a waitlist left from earlier) fills seats first-come-first-served.
+        if event_fill_free_seats(event_id=event_id):
+            event = event_get(event_id=event_id, consistent=True)
     return event
 
 
 def event_delete(*, principal: Principal, event_id: str) -> None:
     event = event_get(event_id=event_id, consistent=True)
-    _require_manager(principal, event)
+    require_event_manager(principal, event)
     try:
         event.delete(condition=Event.eventId.exists())
     except DeleteError as exc:
         if is_condition_failure(exc):
             raise NotFound(f"No event with id {event_id!r}.") from exc
         raise
+    # Registrations go with it. New ones cannot appear meanwhile: registering
+    # is conditional on the event item existing with status "active".
+    event_registrations_delete(event_id=event_id)
+
+
+def event_counters_set(*, event: Event, confirmed: int, waitlisted: int) -> bool:
+    """Repair counters, only if they still hold the values that were checked."""
+    try:
+        event.update(
+            actions=[Event.confirmedCount.set(confirmed), Event.waitlistCount.set(waitlisted)],
+            condition=(Event.confirmedCount == event.confirmedCount) & (Event.waitlistCount == event.waitlistCount),
+        )
+    except UpdateError as exc:
+        if is_condition_failure(exc):
+            return False
+        raise
+    return True
