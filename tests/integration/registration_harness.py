@@ -1,0 +1,71 @@
+"""A storm harness for registrations: many threads register (and cancel) at
+once against DynamoDB Local, then the invariants are checked against the
+tables themselves. Used by the concurrency tests and their control."""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from eventsite.api.keys import Principal
+from registrations.models import Event, Registration, User, WaitlistEntry
+
+ADMIN = Principal(key_id="storm", name="storm", role="admin")
+
+
+@dataclass
+class StormResult:
+    outcomes: list[str] = field(default_factory=list)  # a status, or the error's class name
+    errors: list[str] = field(default_factory=list)
+
+
+def make_users(prefix: str, count: int) -> list[str]:
+    ids = [f"{prefix}-{i:04d}" for i in range(count)]
+    with User.batch_write() as batch:
+        for user_id in ids:
+            batch.save(User(user_id, name=user_id, createdAt="2026-01-01T00:00:00Z"))
+    return ids
+
+
+def storm(action, args: list, threads: int = 32) -> StormResult:
+    """Run `action(arg)` for every arg at once (a barrier releases all threads together)."""
+    result = StormResult()
+    lock = threading.Lock()
+    barrier = threading.Barrier(min(threads, len(args)))
+
+    def run(arg, first_wave):
+        if first_wave:
+            barrier.wait()
+        try:
+            outcome = action(arg)
+        except Exception as exc:  # noqa: BLE001 - every failure is recorded and asserted on
+            outcome = type(exc).__name__
+            with lock:
+                result.errors.append(f"{arg}: {type(exc).__name__}: {exc}")
+        with lock:
+            result.outcomes.append(outcome)
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        list(pool.map(lambda pair: run(pair[1], pair[0] < threads), enumerate(args)))
+    return result
+
+
+def violations(event_id: str) -> list[str]:
+    """Every invariant of DESIGN.md that the stored data breaks."""
+    event = Event.get(event_id, consistent_read=True)
+    rows = [r for r in Registration.scan(Registration.eventId == event_id, consistent_read=True)]
+    confirmed = [r for r in rows if r.status == "confirmed"]
+    waiting = [r for r in rows if r.status == "waitlisted"]
+    queue = list(WaitlistEntry.query(event_id, consistent_read=True))
+    found = []
+    if len(confirmed) > event.capacity:
+        found.append(f"oversold: {len(confirmed)} confirmed for capacity {event.capacity}")
+    if event.confirmedCount != len(confirmed):
+        found.append(f"confirmedCount {event.confirmedCount} but {len(confirmed)} confirmed rows")
+    if event.waitlistCount != len(waiting):
+        found.append(f"waitlistCount {event.waitlistCount} but {len(waiting)} waitlisted rows")
+    if sorted(e.userId for e in queue) != sorted(r.userId for r in waiting):
+        found.append("waitlist queue and waitlisted registrations differ")
+    if waiting and len(confirmed) < event.capacity:
+        found.append(f"{len(waiting)} wait while {event.capacity - len(confirmed)} seats are free")
+    return found
