@@ -45,3 +45,17 @@ class StagePrefix:
 
 
 handler = Mangum(StagePrefix(application), lifespan="off")
+
+
+def calendar_refresh_handler(event, context):
+    """Daily EventBridge schedule: refresh every active group's feed."""
+    from eventsite.calendars.services import calendar_refresh
+
+    outcomes = calendar_refresh()
+    return {
+        "groups": len(outcomes),
+        "errors": {o.group_id: o.error for o in outcomes if o.status == "error"},
+        "not_modified": sum(1 for o in outcomes if o.status == "not_modified"),
+        "written": sum(o.written for o in outcomes),
+        "deleted": sum(o.deleted for o in outcomes),
+    }

@@ -1,8 +1,9 @@
 """`make run`: the whole service on an embedded default.
 
 Starts DynamoDB Local (data under .eventsite/dynamodb) and a moto server for
-S3/SQS, records their endpoints in .eventsite/endpoints.json (so manage.py in
-another terminal reaches them), creates tables, seeds demo data, prints the
+S3/SQS, serves the demo groups' iCal feeds, records the endpoints in .eventsite/endpoints.json (so manage.py in
+another terminal reaches them), creates tables, seeds demo data, imports the demo groups and refreshes
+their feeds, prints the
 URL and an admin key, and serves on 127.0.0.1:$PORT (default 8000) with
 uvicorn. Ctrl-C (or SIGTERM) stops everything it started."""
 from __future__ import annotations
@@ -27,6 +28,22 @@ def _kill_stale(pid_file: Path) -> None:
         os.kill(pid, signal.SIGTERM)
     except (OSError, ValueError):
         pass
+
+
+def _serve_demo_feeds():
+    """Serve the demo groups' iCal feeds on loopback (with Last-Modified/304)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    feeds = ROOT / "eventsite" / "calendars" / "fixtures" / "feeds"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(feeds)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def _admin_key() -> str:
@@ -80,6 +97,10 @@ def main() -> int:
         django.setup()
         call_command("create_tables")
         call_command("seed_demo")
+        feeds = _serve_demo_feeds()
+        call_command("import_groups", str(ROOT / "eventsite" / "calendars" / "fixtures" / "groups"),
+                     feeds_base=f"http://127.0.0.1:{feeds.server_address[1]}/")
+        call_command("refresh_calendars")
         key = _admin_key()
         url = f"http://127.0.0.1:{port}"
         print(f"\neventsite is running at {url}  (API docs: {url}/api/docs/)", flush=True)

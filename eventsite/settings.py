@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "eventsite.dynamo",
     "eventsite.api",
+    "eventsite.calendars",
     "registrations",
 ]
 
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "eventsite.api.middleware.RequestBodyMiddleware",
 ]
 
@@ -128,6 +130,17 @@ if DYNAMODB["endpoint_url"]:
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
     os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
+
+# --- Community calendar (seed 002) ------------------------------------------------
+CALENDAR = {
+    "timezone": os.environ.get("CALENDAR_TIMEZONE", "America/New_York"),  # floating times and display
+    "window_days": int(os.environ.get("CALENDAR_WINDOW_DAYS", "60")),  # recurrences expanded this far ahead
+    "fetch_timeout_seconds": float(os.environ.get("CALENDAR_FETCH_TIMEOUT", "10")),
+    "max_feed_bytes": int(os.environ.get("CALENDAR_MAX_FEED_BYTES", str(5 * 1024 * 1024))),
+    "max_occurrences_per_feed": int(os.environ.get("CALENDAR_MAX_OCCURRENCES", "2000")),
+    "fetch_workers": int(os.environ.get("CALENDAR_FETCH_WORKERS", "8")),
+    "site_url": os.environ.get("SITE_URL", ""),  # absolute base for sitemap/ics links; request host when empty
+}
 
 # --- REST framework -----------------------------------------------------------
 REST_FRAMEWORK = {

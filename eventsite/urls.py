@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("", include("registrations.api.urls")),
+    path("", include("eventsite.calendars.api.urls")),
 ]
 
 handler404 = "eventsite.api.views.not_found"

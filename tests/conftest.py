@@ -131,3 +131,26 @@ def make_user(anon):
         return body["userId"], _client(response.json()["apiKey"])
 
     return make
+
+
+@pytest.fixture
+def feed_server():
+    from tests.feeds import FeedServer
+
+    server = FeedServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def make_group():
+    """Create a group pointing at a feed URL; returns the Group."""
+    from eventsite.calendars.models import Group
+
+    def make(ical: str, **fields):
+        group = Group(new_id("g"), name=fields.pop("name", "Test Group"), ical=ical, active=True,
+                      website="https://example.org/g", **fields)
+        group.save()
+        return group
+
+    return make

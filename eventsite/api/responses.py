@@ -22,3 +22,18 @@ def json_error(status: int, detail: str, errors: dict | None = None, headers: di
 
 def server_error_detail() -> str:
     return f"Something went wrong on our side; quote request id {request_id.get()} when reporting it."
+
+
+def safe_methods_only(view):
+    """For plain Django views: GET/HEAD only, other methods 405 in the error format."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = json_error(405, f"{request.method} is not allowed on this URL.")
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,5 +1,6 @@
 """Writes for events (deleting one removes its registrations; raising its
-capacity promotes waiters). Every rule that must
+capacity promotes waiters; an active event is mirrored into the community
+calendar as source_type "native"). Every rule that must
 hold under concurrency is a DynamoDB condition, never a read-then-write."""
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from eventsite.api.keys import Principal
 from eventsite.api.permissions import require_role
 from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
+
+from eventsite.calendars.services import native_event_remove, native_event_sync
 
 from ..access import require_event_manager
 from ..models import Event
@@ -41,6 +44,7 @@ def event_create(*, principal: Principal, data: dict) -> Event:
         if is_condition_failure(exc):
             raise Conflict(f"An event with id {event.eventId!r} already exists.") from exc
         raise
+    native_event_sync(event)
     return event
 
 
@@ -76,6 +80,7 @@ def event_update(*, principal: Principal, event_id: str, data: dict) -> Event:
         # A raised capacity (or a waitlist left from earlier) fills seats first-come-first-served.
         if event_fill_free_seats(event_id=event_id):
             event = event_get(event_id=event_id, consistent=True)
+    native_event_sync(event)
     return event
 
 
@@ -91,6 +96,7 @@ def event_delete(*, principal: Principal, event_id: str) -> None:
     # Registrations go with it. New ones cannot appear meanwhile: registering
     # is conditional on the event item existing with status "active".
     event_registrations_delete(event_id=event_id)
+    native_event_remove(event_id)
 
 
 def event_counters_set(*, event: Event, confirmed: int, waitlisted: int) -> bool:
