@@ -2,7 +2,7 @@
 import importlib
 import sys
 
-BENCHES = ["registration_storm"]
+BENCHES = ["registration_storm", "calendar_refresh"]
 
 
 def main() -> int:
