@@ -96,6 +96,9 @@ def main() -> int:
 
         django.setup()
         call_command("create_tables")
+        from eventsite.streams.storage import ensure_bucket
+
+        ensure_bucket()
         call_command("seed_demo")
         feeds = _serve_demo_feeds()
         call_command("import_groups", str(ROOT / "eventsite" / "calendars" / "fixtures" / "groups"),

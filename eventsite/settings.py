@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "eventsite.dynamo",
     "eventsite.api",
     "eventsite.calendars",
+    "eventsite.streams",
     "registrations",
 ]
 
@@ -125,6 +126,9 @@ DYNAMODB = {
     "max_pool_connections": int(os.environ.get("DYNAMODB_MAX_POOL_CONNECTIONS", "64")),
 }
 
+# How long an optimistic write (registration, stream produce) retries under contention before a 503.
+WRITE_RETRY_SECONDS = float(os.environ.get("WRITE_RETRY_SECONDS", "15"))
+
 if DYNAMODB["endpoint_url"]:
     # A local endpoint needs no real credentials; never reach for instance metadata.
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
@@ -140,6 +144,16 @@ CALENDAR = {
     "max_occurrences_per_feed": int(os.environ.get("CALENDAR_MAX_OCCURRENCES", "2000")),
     "fetch_workers": int(os.environ.get("CALENDAR_FETCH_WORKERS", "8")),
     "site_url": os.environ.get("SITE_URL", ""),  # absolute base for sitemap/ics links; request host when empty
+}
+
+# --- Streams (seed 003) ---------------------------------------------------------------
+STREAMS = {
+    "bucket": os.environ.get("STREAMS_BUCKET", "eventsite-local-streams"),
+    "s3_endpoint_url": os.environ.get("AWS_ENDPOINT_URL_S3") or _LOCAL.get("moto") or None,
+    "inline_limit_bytes": int(os.environ.get("STREAMS_INLINE_LIMIT_BYTES", str(64 * 1024))),
+    "retention_days": int(os.environ.get("STREAMS_RETENTION_DAYS", "30")),
+    "orphan_after_seconds": int(os.environ.get("STREAMS_ORPHAN_AFTER_SECONDS", "120")),
+    "single_flight": _env_bool("STREAMS_SINGLE_FLIGHT", True),
 }
 
 # --- REST framework -----------------------------------------------------------

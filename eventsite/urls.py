@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("", include("registrations.api.urls")),
     path("", include("eventsite.calendars.api.urls")),
+    path("", include("eventsite.streams.api.urls")),
 ]
 
 handler404 = "eventsite.api.views.not_found"

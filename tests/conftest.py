@@ -32,6 +32,25 @@ def dynamodb_local():
     server.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def moto_server(dynamodb_local):
+    """A moto server for S3 (stream payloads), started once per session."""
+    from django.conf import settings
+    from moto.server import ThreadedMotoServer
+
+    from eventsite.dynamo.local import free_port
+    from eventsite.streams.storage import ensure_bucket
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    settings.STREAMS["s3_endpoint_url"] = f"http://127.0.0.1:{port}"
+    settings.STREAMS["bucket"] = "eventsite-test-streams"
+    ensure_bucket()
+    yield settings.STREAMS["s3_endpoint_url"]
+    server.stop()
+
+
 @pytest.fixture
 def clean_events():
     """Returns a function that empties the event tables (for whole-listing tests).

@@ -73,6 +73,21 @@ class Transaction:
             raise TransactionCancelled(failed, retryable, codes) from exc
 
 
-def backoff(attempt: int, *, base: float = 0.002, cap: float = 0.1) -> None:
+def backoff(attempt: int, *, base: float = 0.003, cap: float = 0.2) -> None:
     """Full-jitter exponential backoff."""
     time.sleep(random.uniform(0, min(cap, base * (2 ** attempt))))
+
+
+def retry_window(seconds: float | None = None):
+    """Attempt numbers 0, 1, 2, ... until `seconds` have passed (default:
+    settings.WRITE_RETRY_SECONDS, kept well under the Lambda timeout). Under
+    contention an optimistic write retries for a while, not a fixed count."""
+    from django.conf import settings
+
+    deadline = time.monotonic() + (settings.WRITE_RETRY_SECONDS if seconds is None else seconds)
+    attempt = 0
+    while True:
+        yield attempt
+        attempt += 1
+        if time.monotonic() > deadline:
+            return

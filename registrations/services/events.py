@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import uuid
 
-from pynamodb.exceptions import DeleteError, PutError, UpdateError
+from pynamodb.exceptions import PutError, UpdateError
 
-from eventsite.api.errors import Conflict, NotFound, ValidationFailed
+from eventsite.api.errors import Conflict, NotFound, StoreUnavailable, ValidationFailed
 from eventsite.api.keys import Principal
 from eventsite.api.permissions import require_role
 from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
+from eventsite.dynamo.transactions import Transaction, TransactionCancelled, backoff, retry_window
 
 from eventsite.calendars.services import native_event_remove, native_event_sync
 
 from ..access import require_event_manager
 from ..models import Event
 from ..selectors import event_get, event_get_or_none
-from .registrations import event_fill_free_seats, event_registrations_delete
+from .registrations import change_feed, event_fill_free_seats, event_registrations_delete
 
 EVENT_FIELDS = ("title", "description", "date", "location", "capacity", "organizer", "status", "hasWaitlist")
 
@@ -87,12 +88,21 @@ def event_update(*, principal: Principal, event_id: str, data: dict) -> Event:
 def event_delete(*, principal: Principal, event_id: str) -> None:
     event = event_get(event_id=event_id, consistent=True)
     require_event_manager(principal, event)
-    try:
-        event.delete(condition=Event.eventId.exists())
-    except DeleteError as exc:
-        if is_condition_failure(exc):
-            raise NotFound(f"No event with id {event_id!r}.") from exc
-        raise
+    for attempt in retry_window():
+        feed = change_feed(event_id)
+        feed.add({"type": "event_deleted", "eventId": event_id, "at": iso_now()})
+        tx = Transaction()
+        tx.delete("event", Event(event_id), condition=Event.eventId.exists())
+        feed.stage(tx)
+        try:
+            tx.commit()
+            break
+        except TransactionCancelled as exc:
+            if "event" in exc.failed:
+                raise NotFound(f"No event with id {event_id!r}.") from exc
+            backoff(attempt)
+    else:
+        raise StoreUnavailable("This event is very busy right now; retry in a moment.", retry_after=1)
     # Registrations go with it. New ones cannot appear meanwhile: registering
     # is conditional on the event item existing with status "active".
     event_registrations_delete(event_id=event_id)

@@ -12,9 +12,11 @@ Invariants (held by DynamoDB conditions inside TransactWriteItems):
 - nobody waits while a seat is free: joining the waitlist is conditional on
   the event being full, and a cancellation that frees a seat with nobody
   waiting is conditional on `waitlistCount = 0`.
-When a condition on the event fails because something changed concurrently,
+Every change appends a message to the event's change feed (topic
+`registrations.{eventId}`) in the same transaction (transactional outbox).
+When a condition on the event or the feed fails because something changed concurrently,
 the service reads again and retries with jittered backoff; after
-MAX_ATTEMPTS it answers 503 (Retry-After), never a half-applied change.
+WRITE_RETRY_SECONDS it answers 503 (Retry-After), never a half-applied change.
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ from eventsite.api.errors import Conflict, NotFound, StoreUnavailable
 from eventsite.api.keys import Principal
 from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
-from eventsite.dynamo.transactions import Transaction, TransactionCancelled, backoff
+from eventsite.dynamo.transactions import Transaction, TransactionCancelled, backoff, retry_window
+from eventsite.streams.outbox import Outbox, only_feed_moved, single_flight
 
 from ..access import require_registration_access
 from ..models import Event, Registration, WaitlistEntry
@@ -34,8 +37,7 @@ from ..selectors import event_get, user_get_or_none, waitlist_heads
 
 CONFIRMED = "confirmed"
 WAITLISTED = "waitlisted"
-MAX_ATTEMPTS = 40
-PROMOTIONS_PER_TRANSACTION = 48  # 2 items each + the event update, under the 100-item limit
+PROMOTIONS_PER_TRANSACTION = 32  # 3 items each (queue, registration, feed message) + event + feed counter <= 100
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,18 @@ def _new_registration(event_id: str, user_id: str, status: str, position: int | 
                         registeredAt=iso_now(), waitlistPosition=position)
 
 
-def _promote(tx: Transaction, head: WaitlistEntry, now: str) -> None:
+def change_feed(event_id: str) -> Outbox:
+    """The event's change feed, positioned after its latest message."""
+    return Outbox(f"registrations.{event_id}")
+
+
+def _report(feed: Outbox, change: str, event_id: str, user_id: str, at: str, **extra) -> None:
+    feed.add({"type": change, "eventId": event_id, "userId": user_id, "at": at, **extra})
+
+
+def _promote(tx: Transaction, feed: Outbox, head: WaitlistEntry, now: str) -> None:
     """Move one waiter from the queue to a seat (the caller adjusts counters)."""
+    _report(feed, "promoted", head.eventId, head.userId, now, status=CONFIRMED)
     tx.delete(f"queue:{head.position}", head, condition=WaitlistEntry.eventId.exists())
     tx.update(f"promote:{head.userId}", Registration(head.userId, head.eventId),
               actions=[Registration.status.set(CONFIRMED),
@@ -63,25 +75,46 @@ def _busy() -> StoreUnavailable:
     return StoreUnavailable("This event is very busy right now; retry in a moment.", retry_after=1)
 
 
-def _commit_registration(tx: Transaction) -> bool:
-    """Commit; False when the event changed under us, 409 when already registered."""
-    try:
-        tx.commit()
-    except TransactionCancelled as exc:
-        if "registration" in exc.failed:
-            raise Conflict("This user is already registered for this event.") from exc
-        return False
-    return True
+def _commit_with_feed(event_id: str, build) -> TransactionCancelled | None:
+    """Commit the transaction `build(feed)` makes. While only the change feed's
+    counter moved on (another change of this event took the offset), the same
+    decision is rebuilt at the new offset at once; any other cancellation is
+    returned for the caller to re-read and decide again."""
+    for attempt in retry_window():
+        with single_flight(f"registrations.{event_id}"):
+            tx = build(change_feed(event_id))
+            try:
+                tx.commit()
+                return None
+            except TransactionCancelled as exc:
+                if not only_feed_moved(exc.failed):
+                    return exc
+        backoff(attempt)
+    raise _busy()
+
+
+def _commit_registration(event_id: str, build) -> bool:
+    """False when the event changed under us; 409 when already registered."""
+    failure = _commit_with_feed(event_id, build)
+    if failure is not None and "registration" in failure.failed:
+        raise Conflict("This user is already registered for this event.") from failure
+    return failure is None
 
 
 def _try_confirm(event_id: str, user_id: str) -> Registration | None:
     """Take a seat. None when the event changed under us (full, inactive)."""
     registration = _new_registration(event_id, user_id, CONFIRMED)
-    tx = Transaction()
-    tx.update("event", Event(event_id), actions=[Event.confirmedCount.add(1)],
-              condition=(Event.status == "active") & (Event.confirmedCount < Event.capacity))
-    tx.put("registration", registration, condition=Registration.userId.does_not_exist())
-    return registration if _commit_registration(tx) else None
+
+    def build(feed: Outbox) -> Transaction:
+        _report(feed, "confirmed", event_id, user_id, registration.registeredAt, status=CONFIRMED)
+        tx = Transaction()
+        tx.update("event", Event(event_id), actions=[Event.confirmedCount.add(1)],
+                  condition=(Event.status == "active") & (Event.confirmedCount < Event.capacity))
+        tx.put("registration", registration, condition=Registration.userId.does_not_exist())
+        feed.stage(tx)
+        return tx
+
+    return registration if _commit_registration(event_id, build) else None
 
 
 def _try_waitlist(event_id: str, user_id: str) -> Registration | None:
@@ -99,12 +132,18 @@ def _try_waitlist(event_id: str, user_id: str) -> Registration | None:
         raise
     position = int(sequence.waitlistSeq)
     registration = _new_registration(event_id, user_id, WAITLISTED, position)
-    tx = Transaction()
-    tx.update("event", Event(event_id), actions=[Event.waitlistCount.add(1)], condition=full_and_open)
-    tx.put("registration", registration, condition=Registration.userId.does_not_exist())
-    tx.put("queue", WaitlistEntry(event_id, position, userId=user_id, registeredAt=registration.registeredAt),
-           condition=WaitlistEntry.eventId.does_not_exist())
-    return registration if _commit_registration(tx) else None
+
+    def build(feed: Outbox) -> Transaction:
+        _report(feed, "waitlisted", event_id, user_id, registration.registeredAt, status=WAITLISTED)
+        tx = Transaction()
+        tx.update("event", Event(event_id), actions=[Event.waitlistCount.add(1)], condition=full_and_open)
+        tx.put("registration", registration, condition=Registration.userId.does_not_exist())
+        tx.put("queue", WaitlistEntry(event_id, position, userId=user_id, registeredAt=registration.registeredAt),
+               condition=WaitlistEntry.eventId.does_not_exist())
+        feed.stage(tx)
+        return tx
+
+    return registration if _commit_registration(event_id, build) else None
 
 
 def _place_in_line(event_id: str, position: int) -> int:
@@ -117,7 +156,7 @@ def registration_create(*, principal: Principal, event_id: str, user_id: str) ->
     require_registration_access(principal, event, user_id)
     if user_get_or_none(user_id=user_id) is None:
         raise NotFound(f"No user with id {user_id!r}.")
-    for attempt in range(MAX_ATTEMPTS):
+    for attempt in retry_window():
         if event.status != "active":
             raise Conflict(f"This event is not taking registrations (status {event.status!r}).")
         if event.confirmedCount < event.capacity:
@@ -140,34 +179,38 @@ def _cancel_once(registration: Registration) -> bool:
     """One attempt to cancel, promoting the earliest waiter when a seat frees.
     False when something changed concurrently: read again and retry."""
     event_id = registration.eventId
-    tx = Transaction()
-    if registration.status == WAITLISTED:
-        tx.delete("registration", registration, condition=Registration.status == WAITLISTED)
-        tx.delete("queue", WaitlistEntry(event_id, registration.waitlistPosition),
-                  condition=WaitlistEntry.eventId.exists())
-        tx.update("event", Event(event_id), actions=[Event.waitlistCount.add(-1)], condition=Event.eventId.exists())
-    else:
-        tx.delete("registration", registration, condition=Registration.status == CONFIRMED)
-        heads = waitlist_heads(event_id=event_id, limit=1)
-        if heads:  # the seat passes to the earliest waiter: confirmedCount is unchanged
-            _promote(tx, heads[0], iso_now())
+    now = iso_now()
+
+    def build(feed: Outbox) -> Transaction:
+        _report(feed, "cancelled", event_id, registration.userId, now, previousStatus=registration.status)
+        tx = Transaction()
+        if registration.status == WAITLISTED:
+            tx.delete("registration", registration, condition=Registration.status == WAITLISTED)
+            tx.delete("queue", WaitlistEntry(event_id, registration.waitlistPosition),
+                      condition=WaitlistEntry.eventId.exists())
             tx.update("event", Event(event_id), actions=[Event.waitlistCount.add(-1)],
                       condition=Event.eventId.exists())
-        else:  # nobody waits, unless someone joined since we looked: then retry
-            tx.update("event", Event(event_id), actions=[Event.confirmedCount.add(-1)],
-                      condition=Event.eventId.exists() & (Event.waitlistCount == 0))
-    try:
-        tx.commit()
-    except TransactionCancelled:
-        return False
-    return True
+        else:
+            tx.delete("registration", registration, condition=Registration.status == CONFIRMED)
+            heads = waitlist_heads(event_id=event_id, limit=1)
+            if heads:  # the seat passes to the earliest waiter: confirmedCount is unchanged
+                _promote(tx, feed, heads[0], now)
+                tx.update("event", Event(event_id), actions=[Event.waitlistCount.add(-1)],
+                          condition=Event.eventId.exists())
+            else:  # nobody waits, unless someone joined since we looked: then retry
+                tx.update("event", Event(event_id), actions=[Event.confirmedCount.add(-1)],
+                          condition=Event.eventId.exists() & (Event.waitlistCount == 0))
+        feed.stage(tx)
+        return tx
+
+    return _commit_with_feed(event_id, build) is None
 
 
 def registration_cancel(*, principal: Principal, event_id: str, user_id: str) -> None:
     """Cancel; a freed seat goes to the earliest waiter in the same transaction."""
     event = event_get(event_id=event_id, consistent=True)
     require_registration_access(principal, event, user_id)
-    for attempt in range(MAX_ATTEMPTS):
+    for attempt in retry_window():
         registration = Registration.get_or_none(user_id, event_id, consistent_read=True)
         if registration is None:
             raise NotFound(f"User {user_id!r} is not registered for event {event_id!r}.")
@@ -181,7 +224,7 @@ def event_fill_free_seats(*, event_id: str) -> int:
     """Promote waiters first-come-first-served while seats are free (after a
     capacity increase). Returns how many were promoted."""
     promoted = 0
-    for attempt in range(MAX_ATTEMPTS):
+    for attempt in retry_window():
         event = Event.get_or_none(event_id, consistent_read=True)
         if event is None:
             return promoted
@@ -192,15 +235,18 @@ def event_fill_free_seats(*, event_id: str) -> int:
         if not heads:
             return promoted
         now = iso_now()
-        tx = Transaction()
-        tx.update("event", Event(event_id),
-                  actions=[Event.confirmedCount.add(len(heads)), Event.waitlistCount.add(-len(heads))],
-                  condition=(Event.confirmedCount == event.confirmedCount) & (Event.capacity == event.capacity))
-        for head in heads:
-            _promote(tx, head, now)
-        try:
-            tx.commit()
-        except TransactionCancelled:
+
+        def build(feed: Outbox) -> Transaction:
+            tx = Transaction()
+            tx.update("event", Event(event_id),
+                      actions=[Event.confirmedCount.add(len(heads)), Event.waitlistCount.add(-len(heads))],
+                      condition=(Event.confirmedCount == event.confirmedCount) & (Event.capacity == event.capacity))
+            for head in heads:
+                _promote(tx, feed, head, now)
+            feed.stage(tx)
+            return tx
+
+        if _commit_with_feed(event_id, build) is not None:
             backoff(attempt)
             continue
         promoted += len(heads)

@@ -169,3 +169,17 @@ def test_deleting_event_deletes_its_registrations(event, make_user, admin):
     assert admin.delete(f"/events/{event['eventId']}").status_code == 204
     for user_id, client in users:
         assert client.get(f"/users/{user_id}/registrations").json() == []
+
+
+def test_change_feed_follows_registrations_in_order(event, make_user, admin, organizer, other_organizer):
+    users = [make_user() for _ in range(3)]
+    for _, client in users:
+        register(client, event["eventId"])
+    first_id, first = users[0]
+    first.delete(f"/events/{event['eventId']}/registrations/{first_id}")
+    feed = admin.get(f"/topics/registrations.{event['eventId']}/consume", {"limit": 100}).json()["messages"]
+    assert [(m["offset"], m["payload"]["type"], m["payload"]["userId"]) for m in feed] == [
+        (1, "confirmed", users[0][0]), (2, "confirmed", users[1][0]), (3, "waitlisted", users[2][0]),
+        (4, "cancelled", first_id), (5, "promoted", users[2][0])]
+    topic = f"/topics/registrations.{event['eventId']}/consume"
+    assert other_organizer.get(topic).status_code == 403 and first.get(topic).status_code == 403

@@ -69,3 +69,32 @@ def violations(event_id: str) -> list[str]:
     if waiting and len(confirmed) < event.capacity:
         found.append(f"{len(waiting)} wait while {event.capacity - len(confirmed)} seats are free")
     return found
+
+
+def replay_change_feed(event_id: str) -> dict[str, str]:
+    """Rebuild {userId: status} from the event's change feed alone."""
+    from eventsite.streams.selectors import messages_from
+
+    state: dict[str, str] = {}
+    offset, expected = 1, 1
+    while True:
+        page = messages_from(topic=f"registrations.{event_id}", offset=offset, limit=100)
+        if not page:
+            return state
+        for message in page:
+            assert message.offset == expected, "the change feed has a gap"
+            expected += 1
+            change = message.payload
+            if change["type"] in ("confirmed", "promoted"):
+                state[change["userId"]] = "confirmed"
+            elif change["type"] == "waitlisted":
+                state[change["userId"]] = "waitlisted"
+            elif change["type"] == "cancelled":
+                state.pop(change["userId"], None)
+            elif change["type"] == "event_deleted":
+                state.clear()
+        offset = page[-1].offset + 1
+
+
+def table_state(event_id: str) -> dict[str, str]:
+    return {r.userId: r.status for r in Registration.scan(Registration.eventId == event_id, consistent_read=True)}

@@ -8,7 +8,14 @@ import uuid
 from eventsite.api.errors import Conflict
 from registrations import services
 from registrations.models import Event, Registration
-from tests.integration.registration_harness import ADMIN, make_users, storm, violations
+from tests.integration.registration_harness import (
+    ADMIN,
+    make_users,
+    replay_change_feed,
+    storm,
+    table_state,
+    violations,
+)
 
 
 def new_event(capacity: int, waitlist: bool = True) -> str:
@@ -53,6 +60,18 @@ def test_same_user_registering_concurrently_gets_one_registration():
     assert violations(event_id) == []
 
 
+def test_registrations_racing_without_single_flight_keep_invariants(settings):
+    """With the per-process single flight off, every thread races on the event and
+    the feed counter as separate Lambda instances would: conditions alone hold."""
+    settings.STREAMS = {**settings.STREAMS, "single_flight": False}
+    event_id = new_event(capacity=10)
+    result = storm(register(event_id), make_users(event_id, 60), threads=16)
+    assert result.errors == []
+    assert sorted(set(result.outcomes)) == ["confirmed", "waitlisted"] and result.outcomes.count("confirmed") == 10
+    assert violations(event_id) == []
+    assert replay_change_feed(event_id) == table_state(event_id)
+
+
 def test_mixed_cancellations_and_registrations_keep_invariants():
     event_id = new_event(capacity=10)
     first = make_users(event_id + "-a", 30)
@@ -74,6 +93,7 @@ def test_mixed_cancellations_and_registrations_keep_invariants():
     assert violations(event_id) == []
     event = Event.get(event_id, consistent_read=True)
     assert event.confirmedCount == 10 and event.waitlistCount == 30 + 30 - 15 - 10
+    assert replay_change_feed(event_id) == table_state(event_id)
 
 
 def naive_register(event_id):
