@@ -2,7 +2,7 @@
 import importlib
 import sys
 
-BENCHES = ["registration_storm", "calendar_refresh"]
+BENCHES = ["registration_storm", "calendar_refresh", "streams"]
 
 
 def main() -> int:

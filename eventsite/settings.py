@@ -192,5 +192,6 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "botocore": {"level": "WARNING"},
         "pynamodb": {"level": "WARNING"},
+        "werkzeug": {"level": "WARNING"},  # moto server's request log
     },
 }
