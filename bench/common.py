@@ -29,8 +29,13 @@ def setup_django(endpoint: str, prefix: str = "bench-") -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    from eventsite.dynamo.connection import configure_models
     from eventsite.dynamo.tables import create_tables
 
+    settings.DYNAMODB.update(endpoint_url=endpoint, table_prefix=prefix)  # a second bench in the same process
+    configure_models()
     create_tables()
 
 
