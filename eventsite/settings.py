@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "eventsite.api",
     "eventsite.calendars",
     "eventsite.streams",
+    "eventsite.notifications",
     "registrations",
 ]
 
@@ -155,6 +156,14 @@ STREAMS = {
     "orphan_after_seconds": int(os.environ.get("STREAMS_ORPHAN_AFTER_SECONDS", "120")),
     "single_flight": _env_bool("STREAMS_SINGLE_FLIGHT", True),
 }
+
+# --- Notifications (registration mail) ------------------------------------------------
+NOTIFICATIONS = {
+    "queue_url": os.environ.get("NOTIFICATIONS_QUEUE_URL", ""),  # empty: nothing is queued
+    "sqs_endpoint_url": os.environ.get("AWS_ENDPOINT_URL_SQS") or _LOCAL.get("moto") or None,
+}
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "eventsite <no-reply@eventsite.local>")
 
 # --- REST framework -----------------------------------------------------------
 REST_FRAMEWORK = {

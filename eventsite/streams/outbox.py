@@ -83,6 +83,10 @@ class Outbox:
         ))
         return offset
 
+    def committed(self) -> list[tuple[int, dict]]:
+        """(offset, payload) of the staged messages, once their transaction committed."""
+        return [(int(m.offset), json.loads(m.payload)) for m in self.messages if m.payload is not None]
+
     def stage(self, tx: Transaction) -> None:
         if not self.messages:
             return

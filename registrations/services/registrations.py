@@ -29,6 +29,7 @@ from eventsite.api.keys import Principal
 from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
 from eventsite.dynamo.transactions import Transaction, TransactionCancelled, backoff, retry_window
+from eventsite.notifications.queue import notifications_enqueue
 from eventsite.streams.outbox import Outbox, only_feed_moved, single_flight
 
 from ..access import require_registration_access
@@ -82,13 +83,16 @@ def _commit_with_feed(event_id: str, build) -> TransactionCancelled | None:
     returned for the caller to re-read and decide again."""
     for attempt in retry_window():
         with single_flight(f"registrations.{event_id}"):
-            tx = build(change_feed(event_id))
+            feed = change_feed(event_id)
+            tx = build(feed)
             try:
                 tx.commit()
-                return None
             except TransactionCancelled as exc:
                 if not only_feed_moved(exc.failed):
                     return exc
+            else:
+                notifications_enqueue(topic=feed.topic, changes=feed.committed())
+                return None
         backoff(attempt)
     raise _busy()
 

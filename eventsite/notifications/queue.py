@@ -1,0 +1,46 @@
+"""Queueing notification messages on SQS after a registration change commits.
+
+The message id is the change-feed position (`registrations.{eventId}:{offset}`),
+so a message queued twice is still mailed once. Queueing is best effort:
+the registration has already committed; a failure is logged (and the change
+is still in the feed)."""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+
+import boto3
+from botocore.config import Config
+from django.conf import settings
+
+log = logging.getLogger("eventsite.notifications")
+_local = threading.local()
+
+KINDS = ("confirmed", "waitlisted", "promoted", "cancelled")
+
+
+def sqs_client():
+    conf = settings.NOTIFICATIONS
+    cached = getattr(_local, "client", None)
+    if cached is None or getattr(_local, "endpoint", None) != conf["sqs_endpoint_url"]:
+        cached = boto3.client("sqs", endpoint_url=conf["sqs_endpoint_url"], region_name=settings.DYNAMODB["region"],
+                              config=Config(connect_timeout=2, read_timeout=5, retries={"max_attempts": 2}))
+        _local.client, _local.endpoint = cached, conf["sqs_endpoint_url"]
+    return cached
+
+
+def notifications_enqueue(*, topic: str, changes: list[tuple[int, dict]]) -> None:
+    """Queue one message per registration change ((offset, payload) pairs)."""
+    queue_url = settings.NOTIFICATIONS["queue_url"]
+    entries = [
+        {"Id": str(offset), "MessageBody": json.dumps({"id": f"{topic}:{offset}", **payload})}
+        for offset, payload in changes if payload.get("type") in KINDS
+    ]
+    if not queue_url or not entries:
+        return
+    try:
+        for start in range(0, len(entries), 10):
+            sqs_client().send_message_batch(QueueUrl=queue_url, Entries=entries[start:start + 10])
+    except Exception:  # noqa: BLE001 - the change is committed; mail is best effort
+        log.exception("could not queue %d notifications for %s", len(entries), topic)
