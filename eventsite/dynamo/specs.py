@@ -85,5 +85,14 @@ def table_spec(model: type[BaseModel]) -> TableSpec:
     return TableSpec(model.logical_name, hash_key, range_key, indexes, ttl)
 
 
+# Every module that defines tables; importing them fills REGISTRY (no Django needed).
+MODEL_MODULES = ("eventsite.api.models", "registrations.models", "eventsite.calendars.models",
+                 "eventsite.streams.models", "eventsite.notifications.models")
+
+
 def all_table_specs() -> list[TableSpec]:
+    import importlib
+
+    for module in MODEL_MODULES:
+        importlib.import_module(module)
     return sorted((table_spec(m) for m in REGISTRY), key=lambda s: s.logical_name)

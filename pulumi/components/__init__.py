@@ -1,0 +1,1 @@
+"""One ComponentResource per concern: data, api, calendar, streams, notifications, monitoring."""
