@@ -12,6 +12,7 @@ from eventsite import infra
 
 from .common import Settings
 
+
 class Monitoring(pulumi.ComponentResource):
     def __init__(self, name: str, settings: Settings, api_id: pulumi.Input[str],
                  opts: pulumi.ResourceOptions | None = None):
