@@ -1,5 +1,5 @@
 """StreamStorage: the S3 bucket for large stream payloads — encrypted, public
-access blocked, objects expire after 30 days (the messages' TTL)."""
+access blocked, TLS only, objects expire after 30 days (the messages' TTL)."""
 from __future__ import annotations
 
 import pulumi
@@ -35,4 +35,10 @@ class StreamStorage(pulumi.ComponentResource):
                 filter=aws.s3.BucketLifecycleConfigurationRuleFilterArgs(prefix="topics/"),
                 expiration=aws.s3.BucketLifecycleConfigurationRuleExpirationArgs(
                     days=infra.STREAM_RETENTION_DAYS))])
+        aws.s3.BucketPolicy("stream-payloads-tls-only", bucket=self.bucket.id, opts=child,
+                            policy=self.bucket.arn.apply(lambda arn: pulumi.Output.json_dumps({
+                                "Version": "2012-10-17",
+                                "Statement": [{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "s3:*",
+                                               "Resource": [arn, f"{arn}/*"],
+                                               "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})))
         self.register_outputs({"bucket": self.bucket.bucket})

@@ -36,16 +36,28 @@ class RecordingMocks(pulumi.runtime.Mocks):
         return {}
 
 
-def run_program(environment: str) -> list[tuple[str, str, dict]]:
+def run_program(environment: str):
+    """Returns (resources, names retained on delete, taggable resource types)."""
     mocks = RecordingMocks()
     pulumi.runtime.set_mocks(mocks, project="eventsite", stack=environment, preview=False)
     pulumi.runtime.set_all_config({"eventsite:environment": environment, "eventsite:imageTag": "test"})
     sys.path.insert(0, str(PULUMI_DIR))
+    from components.common import _taggable
     from components.stack import build
+
+    retained, taggable = set(), set()
+
+    def observe(args: pulumi.ResourceTransformationArgs):
+        if args.opts is not None and args.opts.retain_on_delete:
+            retained.add(args.name)
+        if args.type_.startswith("aws:") and _taggable(type(args.resource)):
+            taggable.add(args.type_)
+        return None
 
     @pulumi.runtime.test
     def program():
+        pulumi.runtime.register_stack_transformation(observe)
         return build()["api"].url
 
     program()
-    return mocks.resources
+    return mocks.resources, retained, taggable
