@@ -14,6 +14,7 @@ PORT ?= 8000
 
 export AWS_EC2_METADATA_DISABLED := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 1
 
 .PHONY: run test bench install clean
 
@@ -25,7 +26,7 @@ $(VENV)/.installed-local: pyproject.toml | $(VENV)/bin/activate
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/activate
-	$(PIP) install -q -e ".[local,dev]"
+	$(PIP) install -q -e ".[local,infra,dev]"
 	touch $@ $(VENV)/.installed-local
 
 $(DDB_STAMP):

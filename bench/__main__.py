@@ -2,7 +2,7 @@
 import importlib
 import sys
 
-BENCHES = ["registration_storm", "calendar_refresh", "streams"]
+BENCHES = ["registration_storm", "calendar_refresh", "streams", "cold_start"]
 
 
 def main() -> int:

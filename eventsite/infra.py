@@ -107,8 +107,7 @@ def bucket_name(environment: Environment, account: str) -> str:
 
 def function_environment(environment: Environment, fn: Function, *, queue_url: str = "", bucket: str = "") -> dict:
     env = {"EVENTSITE_ENV": environment.name, "DYNAMODB_TABLE_PREFIX": f"{environment.prefix}-",
-           "DJANGO_SETTINGS_MODULE": "eventsite.settings", "DJANGO_STATIC_ROOT": "/var/task/staticfiles",
-           "LOG_LEVEL": "INFO"}
+           "DJANGO_SETTINGS_MODULE": "eventsite.settings", "LOG_LEVEL": "INFO"}
     if fn.bucket:
         env["STREAMS_BUCKET"] = bucket
     if fn.queues_to_send:

@@ -44,6 +44,19 @@ class StagePrefix:
         await self.app(scope, receive, send)
 
 
+def _warm() -> None:
+    """Work every first request would otherwise do, done once in the init
+    phase: load the URLconf (and with it every view) and create the DynamoDB
+    client (botocore's service model is the slow part)."""
+    from django.urls import get_resolver
+
+    from eventsite.dynamo.connection import transact_connection
+
+    get_resolver().url_patterns  # noqa: B018 - loading it is the point
+    transact_connection().client  # noqa: B018 - the one client every model shares
+
+
+_warm()
 handler = Mangum(StagePrefix(application), lifespan="off")
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from xml.sax.saxutils import escape
 
-import icalendar
-
 
 def ics_document(items: list, *, now: datetime) -> bytes:
+    import icalendar  # on use: keeps it out of the API's cold start
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//eventsite//community calendar//EN")
     calendar.add("version", "2.0")
