@@ -89,3 +89,9 @@ def test_unknown_path_is_json_404(handler):
     response = handler(v1_event("GET", "/nope"), Context())
     assert response["statusCode"] == 404
     assert json.loads(response["body"])["detail"]
+
+
+def test_browsable_api_static_files_are_served_under_lambda(handler):
+    response = handler(v2_event("GET", "/static/rest_framework/css/bootstrap.min.css"), Context())
+    assert response["statusCode"] == 200
+    assert "text/css" in response["headers"]["content-type"]
