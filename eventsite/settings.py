@@ -53,6 +53,8 @@ _LOCAL = _local_endpoints()
 
 ENVIRONMENT = os.environ.get("EVENTSITE_ENV", "local")
 SECRET_KEY = _secret_key()
+if ENVIRONMENT in ("prod", "production") and not os.environ.get("DJANGO_SECRET_KEY"):
+    raise RuntimeError("Set DJANGO_SECRET_KEY in production.")
 DEBUG = _env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "*").split(",") if h.strip()]
 
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",  # inert for the API (key auth, DRF views are exempt)
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "eventsite.api.middleware.RequestBodyMiddleware",
 ]
 
@@ -113,8 +117,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+PRODUCTION = ENVIRONMENT in ("prod", "production")
+# In a deployed environment (EVENTSITE_ENV=prod) HTTPS is enforced: API Gateway
+# terminates TLS and forwards X-Forwarded-Proto. `manage.py check --deploy` is clean then.
+SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True  # no cookies are set; stated for check --deploy
+# CORS is answered by API Gateway (eventsite/infra.py CORS: any origin, the API's methods and
+# headers, Link/X-Request-Id/Server-Timing/Retry-After exposed); Django sets no CORS headers.
 
 # --- DynamoDB -----------------------------------------------------------------
 DYNAMODB = {

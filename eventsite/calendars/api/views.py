@@ -114,7 +114,7 @@ class WeekView(CalendarView):
 
 
 class LocationsView(CalendarView):
-    @extend_schema(responses={200: out.LocationsSerializer})
+    @extend_schema(operation_id="calendar_locations", responses={200: out.LocationsSerializer})
     def get(self, request):
         today = site_today()
         counts = selectors.state_counts(start=today, end=_window_end(today))
@@ -122,7 +122,7 @@ class LocationsView(CalendarView):
 
 
 class StateView(CalendarView):
-    @extend_schema(responses={200: out.StateEventsSerializer, **errors(400)})
+    @extend_schema(operation_id="calendar_location_events", responses={200: out.StateEventsSerializer, **errors(400)})
     def get(self, request, state: str):
         if state.upper() not in STATE_PAGES:
             raise BadRequest("state must be DC, MD or VA.", errors={"state": ["Invalid choice."]})
@@ -133,14 +133,14 @@ class StateView(CalendarView):
 
 
 class GroupsView(CalendarView):
-    @extend_schema(responses={200: out.GroupListSerializer})
+    @extend_schema(operation_id="calendar_groups", responses={200: out.GroupListSerializer})
     def get(self, request):
         groups = selectors.groups_active()
         return Response({"groups": [presenters.group_data(g) for g in groups], "count": len(groups)})
 
 
 class GroupView(CalendarView):
-    @extend_schema(responses={200: out.GroupEventsSerializer, **errors(404)})
+    @extend_schema(operation_id="calendar_group", responses={200: out.GroupEventsSerializer, **errors(404)})
     def get(self, request, group_id: str):
         group = selectors.group_get_or_none(group_id)
         if group is None:
