@@ -57,7 +57,7 @@ class Function:
         return f"{environment.prefix}-{self.key}"
 
 
-API_TABLES = ("ApiKeys", "Events", "Users", "Registrations", "Waitlist", "CalendarEvents", "Groups",
+API_TABLES = ("ApiKeys", "ThrottleWindows", "IdempotencyKeys", "Events", "Users", "Registrations", "Waitlist", "CalendarEvents", "Groups",
               "StreamTopics", "StreamMessages", "StreamConsumerGroups")
 FUNCTIONS = (
     Function("api", "eventsite.lambda_handler.handler", 1024, 29, None, API_TABLES, bucket=True,

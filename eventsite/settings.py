@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",  # inert for the API (key auth, DRF views are exempt)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "eventsite.api.middleware.RequestBodyMiddleware",
+    "eventsite.api.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "eventsite.urls"
@@ -177,6 +178,12 @@ NOTIFICATIONS = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "eventsite <no-reply@eventsite.local>")
 
+# --- Write throttling (DynamoDB-backed, per API key and per client address) ------------------
+THROTTLE = {
+    "writes_per_minute_per_key": int(os.environ.get("THROTTLE_WRITES_PER_MINUTE_PER_KEY", "300")),
+    "writes_per_minute_per_address": int(os.environ.get("THROTTLE_WRITES_PER_MINUTE_PER_ADDRESS", "600")),
+}
+
 # --- REST framework -----------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["eventsite.api.authentication.ApiKeyAuthentication"],
@@ -187,6 +194,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "EXCEPTION_HANDLER": "eventsite.api.exception_handler.handle_exception",
+    "DEFAULT_THROTTLE_CLASSES": ["eventsite.api.throttling.DynamoWriteThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
     "UNAUTHENTICATED_TOKEN": None,

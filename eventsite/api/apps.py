@@ -6,4 +6,4 @@ class ApiConfig(AppConfig):
     label = "eventsite_api"
 
     def ready(self) -> None:
-        from . import schema  # noqa: F401  registers the OpenAPI auth extension
+        from . import idempotency, schema, throttling  # noqa: F401  OpenAPI auth extension; their tables

@@ -86,7 +86,7 @@ def table_spec(model: type[BaseModel]) -> TableSpec:
 
 
 # Every module that defines tables; importing them fills REGISTRY (no Django needed).
-MODEL_MODULES = ("eventsite.api.models", "registrations.models", "eventsite.calendars.models",
+MODEL_MODULES = ("eventsite.api.models", "eventsite.api.throttling", "eventsite.api.idempotency", "registrations.models", "eventsite.calendars.models",
                  "eventsite.streams.models", "eventsite.notifications.models")
 
 

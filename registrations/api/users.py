@@ -37,7 +37,9 @@ class UserViewSet(ApiViewSet):
     @extend_schema(request=UserSerializer, responses={201: UserCreatedSerializer, **errors(400, 401, 409, 413, 415, 422)})
     def create(self, request):
         user, api_key = services.user_create(principal=request.user, data=validated(UserSerializer, request))
-        return Response(user_data(user, api_key), status=status.HTTP_201_CREATED)
+        response = Response(user_data(user, api_key), status=status.HTTP_201_CREATED)
+        response["Cache-Control"] = "no-store"  # may carry a new API key: never cached, never stored
+        return response
 
     @extend_schema(responses={200: UserSerializer, **errors(401, 403, 404)})
     def retrieve(self, request, userId: str):
