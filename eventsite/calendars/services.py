@@ -260,7 +260,16 @@ def calendar_refresh(*, group_id: str | None = None, today: date | None = None) 
 
 
 def native_event_sync(event) -> None:
-    """Mirror a managed event into the calendar while its status is "active"."""
+    """Mirror a managed event into the calendar while its status is "active".
+    Best effort: the event's own write has committed; a failed mirror is
+    logged (and fixed by the event's next write)."""
+    try:
+        _native_event_sync(event)
+    except Exception:  # noqa: BLE001
+        log.exception("calendar mirror of event %s failed", event.eventId)
+
+
+def _native_event_sync(event) -> None:
     key = f"native-{event.eventId}"
     if event.status != "active":
         CalendarEvent(key).delete()
@@ -280,4 +289,6 @@ def native_event_sync(event) -> None:
 
 
 def native_event_remove(event_id: str) -> None:
-    CalendarEvent(f"native-{event_id}").delete()
+    from eventsite.dynamo.transactions import with_retries
+
+    with_retries(lambda: CalendarEvent(f"native-{event_id}").delete())

@@ -27,7 +27,10 @@ TRANSIENT_CODES = frozenset({
 def error_code(exc: BaseException) -> str | None:
     """The DynamoDB error code behind a PynamoDB or botocore exception, if any."""
     if isinstance(exc, PynamoDBException):
-        code = exc.cause_response_code
+        try:
+            code = exc.cause_response_code
+        except AttributeError:  # the cause is not a ClientError (a timeout, no connection)
+            code = None
         if code:
             return code
         exc = exc.cause or exc

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import time
+import uuid
 
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
@@ -32,7 +33,9 @@ class TransactionCancelled(Exception):
 
 class Transaction:
     def __init__(self) -> None:
-        self._tx = TransactWrite(connection=transact_connection())
+        # One token per transaction: botocore's retries of this commit are then
+        # idempotent on DynamoDB's side (a lost response cannot apply it twice).
+        self._tx = TransactWrite(connection=transact_connection(), client_request_token=uuid.uuid4().hex)
         self._labels: dict[str, list[str]] = {kind: [] for kind in _KINDS}
 
     def check(self, label: str, model_cls, hash_key, range_key=None, *, condition) -> None:
@@ -91,3 +94,21 @@ def retry_window(seconds: float | None = None):
         attempt += 1
         if time.monotonic() > deadline:
             return
+
+
+def with_retries(operation, *, seconds: float | None = None):
+    """Run `operation()`, retrying transient DynamoDB failures (throttling,
+    timeouts, no connection) with backoff for the retry window; for steps
+    that must not be left half done once an earlier step has committed."""
+    from .errors import is_transient
+
+    last = None
+    for attempt in retry_window(seconds):
+        try:
+            return operation()
+        except Exception as exc:  # noqa: BLE001 - filtered just below
+            if not is_transient(exc):
+                raise
+            last = exc
+            backoff(attempt)
+    raise last

@@ -20,6 +20,7 @@ WRITE_RETRY_SECONDS it answers 503 (Retry-After), never a half-applied change.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from pynamodb.exceptions import UpdateError
@@ -28,7 +29,8 @@ from eventsite.api.errors import Conflict, NotFound, StoreUnavailable
 from eventsite.api.keys import Principal
 from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
-from eventsite.dynamo.transactions import Transaction, TransactionCancelled, backoff, retry_window
+from eventsite.dynamo.errors import is_transient
+from eventsite.dynamo.transactions import Transaction, TransactionCancelled, backoff, retry_window, with_retries
 from eventsite.notifications.queue import notifications_enqueue
 from eventsite.streams.outbox import Outbox, only_feed_moved, single_flight
 
@@ -36,6 +38,7 @@ from ..access import require_registration_access
 from ..models import Event, Registration, WaitlistEntry
 from ..selectors import event_get, user_get_or_none, waitlist_heads
 
+log = logging.getLogger("eventsite.registrations")
 CONFIRMED = "confirmed"
 WAITLISTED = "waitlisted"
 PROMOTIONS_PER_TRANSACTION = 32  # 3 items each (queue, registration, feed message) + event + feed counter <= 100
@@ -150,8 +153,13 @@ def _try_waitlist(event_id: str, user_id: str) -> Registration | None:
     return registration if _commit_registration(event_id, build) else None
 
 
-def _place_in_line(event_id: str, position: int) -> int:
-    return WaitlistEntry.count(event_id, WaitlistEntry.position <= position, consistent_read=True)
+def _place_in_line(event_id: str, position: int) -> int | None:
+    """Best effort, after the commit: a failed count must not turn a done registration into an error."""
+    try:
+        return WaitlistEntry.count(event_id, WaitlistEntry.position <= position, consistent_read=True)
+    except Exception:  # noqa: BLE001
+        log.warning("place in line unavailable for %s", event_id)
+        return None
 
 
 def registration_create(*, principal: Principal, event_id: str, user_id: str) -> RegistrationResult:
@@ -250,7 +258,13 @@ def event_fill_free_seats(*, event_id: str) -> int:
             feed.stage(tx)
             return tx
 
-        if _commit_with_feed(event_id, build) is not None:
+        try:
+            failed = _commit_with_feed(event_id, build)
+        except Exception as exc:  # noqa: BLE001 - the capacity already changed: finish the promotions
+            if not is_transient(exc):
+                raise
+            failed = exc
+        if failed is not None:
             backoff(attempt)
             continue
         promoted += len(heads)
@@ -258,13 +272,18 @@ def event_fill_free_seats(*, event_id: str) -> int:
 
 
 def event_registrations_delete(*, event_id: str) -> int:
-    """Remove every registration and waitlist entry of a (deleted) event."""
-    removed = 0
-    with Registration.batch_write() as batch:
-        for registration in Registration.by_event.query(event_id):
-            batch.delete(registration)
-            removed += 1
-    with WaitlistEntry.batch_write() as batch:
-        for entry in WaitlistEntry.query(event_id, consistent_read=True):
-            batch.delete(entry)
-    return removed
+    """Remove every registration and waitlist entry of a (deleted) event;
+    transient failures are retried, since the event itself is already gone."""
+
+    def delete_all() -> int:
+        removed = 0
+        with Registration.batch_write() as batch:
+            for registration in Registration.by_event.query(event_id):
+                batch.delete(registration)
+                removed += 1
+        with WaitlistEntry.batch_write() as batch:
+            for entry in WaitlistEntry.query(event_id, consistent_read=True):
+                batch.delete(entry)
+        return removed
+
+    return with_retries(delete_all)

@@ -58,3 +58,11 @@ def test_unexpected_error_is_generic_500_with_request_id():
     status, body, _ = call(RuntimeError("internal secret detail"))
     assert status == 500
     assert "secret" not in body["detail"] and "request id" in body["detail"]
+
+
+def test_timeout_wrapped_by_pynamodb_is_503():
+    from botocore.exceptions import ReadTimeoutError
+    from pynamodb.exceptions import UpdateError
+
+    status, _, response = call(UpdateError("Failed", cause=ReadTimeoutError(endpoint_url="http://x")))
+    assert status == 503 and response["Retry-After"]
