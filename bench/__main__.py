@@ -2,7 +2,7 @@
 import importlib
 import sys
 
-BENCHES = ["registration_storm", "calendar_refresh", "streams", "cold_start"]
+BENCHES = ["registration_storm", "calendar_refresh", "streams", "cold_start", "soak"]
 
 
 def main() -> int:

@@ -65,13 +65,13 @@ def _wait_healthy(port: int, proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def eventsite_server(instances: int = 4):
+def eventsite_server(instances: int = 4, env: dict | None = None):
     """`instances` single-process uvicorn servers (like warm Lambda instances,
     each serving one request at a time); yields their ports. Clients spread
     over them round-robin."""
     from eventsite.dynamo.local import free_port
 
-    env = {**os.environ, "LOG_LEVEL": "WARNING"}
+    env = {**os.environ, "LOG_LEVEL": "WARNING", **(env or {})}
     servers = []
     try:
         for _ in range(instances):

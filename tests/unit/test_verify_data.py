@@ -18,8 +18,7 @@ def run() -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def clean_data():
+def _wipe():
     from eventsite.dynamo.models import REGISTRY
 
     for model in REGISTRY:
@@ -27,6 +26,14 @@ def clean_data():
             with model.batch_write() as batch:
                 for item in model.scan():
                     batch.delete(item)
+
+
+@pytest.fixture
+def clean_data():
+    """Empty tables before, and after: these tests break invariants on purpose."""
+    _wipe()
+    yield
+    _wipe()
 
 
 @pytest.fixture
