@@ -209,6 +209,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # API-key auth is declared here rather than by an extension class, so the
+    # schema generator never has to be imported at start-up (see eventsite/urls.py).
+    "AUTHENTICATION_WHITELIST": [],
+    "SECURITY": [{"ApiKeyAuth": []}],
+    "APPEND_COMPONENTS": {"securitySchemes": {"ApiKeyAuth": {
+        "type": "apiKey", "in": "header", "name": "Authorization",
+        "description": "`Api-Key <key>` (create one with `manage.py create_api_key`)"}}},
 }
 
 LOGGING = {

@@ -6,4 +6,4 @@ class ApiConfig(AppConfig):
     label = "eventsite_api"
 
     def ready(self) -> None:
-        from . import idempotency, schema, throttling  # noqa: F401  OpenAPI auth extension; their tables
+        from . import idempotency, throttling  # noqa: F401  their tables join the registry

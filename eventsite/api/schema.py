@@ -1,5 +1,4 @@
 """OpenAPI helpers: the error body component and per-status error responses."""
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
@@ -28,14 +27,3 @@ _DESCRIPTIONS = {
 
 def errors(*codes: int) -> dict:
     return {code: OpenApiResponse(ErrorSerializer, description=_DESCRIPTIONS[code]) for code in codes}
-
-
-class ApiKeyScheme(OpenApiAuthenticationExtension):
-    """Documents `Authorization: Api-Key <key>` in the schema."""
-
-    target_class = "eventsite.api.authentication.ApiKeyAuthentication"
-    name = "ApiKeyAuth"
-
-    def get_security_definition(self, auto_schema):
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "`Api-Key <key>` (create one with `manage.py create_api_key`)"}

@@ -1,7 +1,6 @@
 """Settings-driven DynamoDB connection for PynamoDB models and raw clients."""
 from __future__ import annotations
 
-import boto3
 import botocore.session
 from botocore.config import Config
 from django.conf import settings
@@ -84,7 +83,9 @@ def transact_connection() -> Connection:
 
 
 def dynamodb_client():
-    """A plain boto3 client for administrative calls (create_tables, health)."""
+    """A plain boto3 client for administrative calls (create_tables)."""
+    import boto3  # on use: boto3 (with s3transfer) costs ~50 ms of a cold start
+
     conf = _conf()
     return boto3.client(
         "dynamodb",

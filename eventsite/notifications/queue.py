@@ -10,7 +10,6 @@ import json
 import logging
 import threading
 
-import boto3
 from botocore.config import Config
 from django.conf import settings
 
@@ -21,6 +20,8 @@ KINDS = ("confirmed", "waitlisted", "promoted", "cancelled")
 
 
 def sqs_client():
+    import boto3  # on use: keeps it out of the API's cold start
+
     conf = settings.NOTIFICATIONS
     cached = getattr(_local, "client", None)
     if cached is None or getattr(_local, "endpoint", None) != conf["sqs_endpoint_url"]:

@@ -1,7 +1,6 @@
 """Django email backend that sends through Amazon SES (production)."""
 from __future__ import annotations
 
-import boto3
 from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
 
@@ -9,6 +8,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 class EmailBackend(BaseEmailBackend):
     def __init__(self, fail_silently: bool = False, **kwargs):
         super().__init__(fail_silently=fail_silently, **kwargs)
+        import boto3
+
         self.client = boto3.client("ses", region_name=settings.DYNAMODB["region"])
 
     def send_messages(self, email_messages) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timedelta, timezone
 
-import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from django.conf import settings
@@ -22,6 +21,8 @@ def _conf() -> dict:
 
 
 def client():
+    import boto3  # on use: keeps it out of the API's cold start
+
     conf = _conf()
     cached = getattr(_local, "client", None)
     if cached is None or getattr(_local, "endpoint", None) != conf["s3_endpoint_url"]:
