@@ -100,14 +100,20 @@ class DjangoInLoop:
 
 def _warm() -> None:
     """Work every first request would otherwise do, done once in the init
-    phase: load the URLconf (and with it every view) and create the DynamoDB
-    client (botocore's service model is the slow part)."""
+    phase: load the URLconf (and with it every view), create the DynamoDB
+    client (botocore's service model is the slow part) and open its connection."""
     from django.urls import get_resolver
 
     from eventsite.dynamo.connection import transact_connection
 
     get_resolver().url_patterns  # noqa: B018 - loading it is the point
     transact_connection().client  # noqa: B018 - the one client every model shares
+    try:  # one cheap read opens the connection and loads botocore's request path
+        from eventsite.api.models import ApiKey
+
+        ApiKey.get_or_none("warm-up")
+    except Exception:  # noqa: BLE001 - a cold start must not fail because DynamoDB is slow to answer
+        pass
 
 
 _warm()
