@@ -24,6 +24,22 @@ class BaseModel(Model):
             meta.logical_name = cls.logical_name
             REGISTRY.append(cls)
 
+    def save_new(self, conflict: str) -> None:
+        """Put this item only if its key is free; otherwise 409 with `conflict`."""
+        from pynamodb.exceptions import PutError
+
+        from eventsite.api.errors import Conflict
+
+        from .errors import is_condition_failure
+
+        hash_key = getattr(type(self), self._hash_keyname)
+        try:
+            self.save(condition=hash_key.does_not_exist())
+        except PutError as exc:
+            if is_condition_failure(exc):
+                raise Conflict(conflict) from exc
+            raise
+
     @classmethod
     def get_or_none(cls, hash_key, range_key=None, *, consistent_read: bool = False):
         try:

@@ -8,27 +8,18 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 
-from botocore.config import Config
 from django.conf import settings
 
+from eventsite import aws
+
 log = logging.getLogger("eventsite.notifications")
-_local = threading.local()
 
 KINDS = ("confirmed", "waitlisted", "promoted", "cancelled")
 
 
 def sqs_client():
-    import boto3  # on use: keeps it out of the API's cold start
-
-    conf = settings.NOTIFICATIONS
-    cached = getattr(_local, "client", None)
-    if cached is None or getattr(_local, "endpoint", None) != conf["sqs_endpoint_url"]:
-        cached = boto3.client("sqs", endpoint_url=conf["sqs_endpoint_url"], region_name=settings.DYNAMODB["region"],
-                              config=Config(connect_timeout=2, read_timeout=5, retries={"max_attempts": 2}))
-        _local.client, _local.endpoint = cached, conf["sqs_endpoint_url"]
-    return cached
+    return aws.client("sqs", settings.NOTIFICATIONS["sqs_endpoint_url"], read_timeout=5, max_attempts=2)
 
 
 def notifications_enqueue(*, topic: str, changes: list[tuple[int, dict]]) -> None:

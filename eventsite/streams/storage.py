@@ -6,14 +6,13 @@ the object it created. An object left by a producer that died between the
 two steps is recognised by its age and replaced."""
 from __future__ import annotations
 
-import threading
 from datetime import datetime, timedelta, timezone
 
-from botocore.config import Config
 from botocore.exceptions import ClientError
 from django.conf import settings
 
-_local = threading.local()
+from eventsite import aws
+
 
 
 def _conf() -> dict:
@@ -21,15 +20,7 @@ def _conf() -> dict:
 
 
 def client():
-    import boto3  # on use: keeps it out of the API's cold start
-
-    conf = _conf()
-    cached = getattr(_local, "client", None)
-    if cached is None or getattr(_local, "endpoint", None) != conf["s3_endpoint_url"]:
-        cached = boto3.client("s3", endpoint_url=conf["s3_endpoint_url"], region_name=settings.DYNAMODB["region"],
-                              config=Config(connect_timeout=2, read_timeout=10, retries={"max_attempts": 3}))
-        _local.client, _local.endpoint = cached, conf["s3_endpoint_url"]
-    return cached
+    return aws.client("s3", _conf()["s3_endpoint_url"])
 
 
 def object_key(topic: str, offset: int) -> str:

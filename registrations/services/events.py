@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.exceptions import UpdateError
 
 from eventsite.api.errors import Conflict, NotFound, StoreUnavailable, ValidationFailed
 from eventsite.api.keys import Principal
@@ -39,12 +39,7 @@ def event_create(*, principal: Principal, data: dict) -> Event:
         updatedAt=now,
     )
     event.hasWaitlist = bool(data.get("hasWaitlist", False))
-    try:
-        event.save(condition=Event.eventId.does_not_exist())
-    except PutError as exc:
-        if is_condition_failure(exc):
-            raise Conflict(f"An event with id {event.eventId!r} already exists.") from exc
-        raise
+    event.save_new(f"An event with id {event.eventId!r} already exists.")
     native_event_sync(event)
     return event
 

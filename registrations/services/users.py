@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pynamodb.exceptions import PutError
-
-from eventsite.api.errors import Conflict
 from eventsite.api.keys import api_key_create
-from eventsite.dynamo.errors import is_condition_failure
 from eventsite.dynamo.models import iso_now
 
 from ..models import User
@@ -17,12 +13,7 @@ from ..models import User
 def user_create(*, principal, data: dict) -> tuple[User, str | None]:
     user = User(data.get("userId") or str(uuid.uuid4()), name=data["name"], email=data.get("email"),
                 createdAt=iso_now())
-    try:
-        user.save(condition=User.userId.does_not_exist())
-    except PutError as exc:
-        if is_condition_failure(exc):
-            raise Conflict(f"A user with id {user.userId!r} already exists.") from exc
-        raise
+    user.save_new(f"A user with id {user.userId!r} already exists.")
     is_admin = getattr(principal, "is_admin", False)
     api_key = None if is_admin else api_key_create(role="member", name=f"self sign-up {user.userId}",
                                                     user_id=user.userId)[0]
