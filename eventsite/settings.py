@@ -74,7 +74,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "eventsite.api.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",  # inert for the API (key auth, DRF views are exempt)
@@ -106,9 +105,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or None  # the Lambda image sets it after collectstatic
-# Serve DRF's and the API docs' assets straight from the installed apps, so the
-# browsable API works under Lambda and locally without a collectstatic step.
-WHITENOISE_USE_FINDERS = True
+# DRF's and the API docs' assets are served straight from the installed apps by
+# eventsite.api.static (no collectstatic step; works under Lambda and locally).
 
 # Request bodies over 256 KiB are answered 413 by RequestBodyMiddleware.
 MAX_REQUEST_BODY_BYTES = 256 * 1024

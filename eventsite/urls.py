@@ -4,6 +4,8 @@ from importlib import import_module
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 
+from eventsite.api.responses import safe_methods_only
+from eventsite.api.static import serve_static
 from eventsite.api.views import ApiRootView, HealthView
 
 
@@ -25,6 +27,7 @@ def schema_view(name: str, **initkwargs):
 urlpatterns = [
     path("", ApiRootView.as_view(), name="api-root"),
     path("health", HealthView.as_view(), name="health"),
+    path("static/<path:path>", safe_methods_only(serve_static), name="static"),
     path("api/schema/", schema_view("SpectacularAPIView"), name="schema"),
     path("api/docs/", schema_view("SpectacularSwaggerView", url_name="schema"), name="docs"),
     path("", include("registrations.api.urls")),

@@ -95,3 +95,8 @@ def test_browsable_api_static_files_are_served_under_lambda(handler):
     response = handler(v2_event("GET", "/static/rest_framework/css/bootstrap.min.css"), Context())
     assert response["statusCode"] == 200
     assert "text/css" in response["headers"]["content-type"]
+
+
+def test_static_path_traversal_is_404(handler):
+    for path in ("/static/../settings.py", "/static/%2e%2e/eventsite/settings.py", "/static/nope.css"):
+        assert handler(v2_event("GET", path), Context())["statusCode"] == 404
