@@ -6,7 +6,6 @@ session (in memory). Requires Java 17+ and, for the first fetch, npm."""
 from __future__ import annotations
 
 import atexit
-import os
 import shutil
 import socket
 import subprocess

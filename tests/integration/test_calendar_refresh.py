@@ -1,7 +1,7 @@
 """Refreshing groups from feeds served by a real local HTTP server, stored in
 DynamoDB Local."""
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pynamodb.signals import pre_dynamodb_send
