@@ -18,6 +18,9 @@ def schema_view(name: str, **initkwargs):
     def dispatch(request, *args, **kwargs):
         nonlocal view
         if view is None:
+            from eventsite.api.schema import apply_annotations
+
+            apply_annotations()
             view = getattr(import_module("drf_spectacular.views"), name).as_view(**initkwargs)
         return view(request, *args, **kwargs)
 

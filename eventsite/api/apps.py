@@ -6,4 +6,4 @@ class ApiConfig(AppConfig):
     label = "eventsite_api"
 
     def ready(self) -> None:
-        from . import idempotency, throttling  # noqa: F401  their tables join the registry
+        from . import checks, idempotency, throttling  # noqa: F401  deploy check; their tables join the registry

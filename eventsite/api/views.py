@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -15,11 +14,15 @@ from eventsite.dynamo.errors import is_transient
 from .models import ApiKey
 from .permissions import AllowAny
 from .responses import json_error, server_error_detail
+from .schema import extend_schema
 
-HealthSerializer = inline_serializer(
-    "Health", {"status": serializers.CharField(), "dynamodb": serializers.CharField(),
-               "latencyMs": serializers.FloatField()}
-)
+class HealthSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    dynamodb = serializers.CharField()
+    latencyMs = serializers.FloatField()
+
+    class Meta:
+        ref_name = "Health"
 
 
 class HealthView(APIView):

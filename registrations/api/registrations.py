@@ -1,13 +1,12 @@
 """Thin views for an event's registrations."""
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
 from eventsite.api.errors import BadRequest
 from eventsite.api.pagination import page_from_request, paged_response
-from eventsite.api.schema import errors
+from eventsite.api.schema import OpenApiParameter, errors, extend_schema
 from eventsite.api.viewsets import ApiViewSet
 
 from .. import selectors, services

@@ -1,13 +1,12 @@
 """Thin views for /users (sign-up, profile, a user's registrations)."""
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
 from eventsite.api.pagination import page_from_request, paged_response
 from eventsite.api.permissions import AllowAny
-from eventsite.api.schema import errors
+from eventsite.api.schema import OpenApiParameter, errors, extend_schema
 from eventsite.api.viewsets import ApiViewSet
 
 from .. import selectors, services

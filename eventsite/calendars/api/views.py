@@ -7,14 +7,13 @@ from datetime import date, datetime, timedelta, timezone
 
 from django.conf import settings
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from eventsite.api.errors import BadRequest, NotFound
 from eventsite.api.fields import is_valid_id
 from eventsite.api.pagination import parse_limit
-from eventsite.api.schema import errors
+from eventsite.api.schema import OpenApiParameter, errors, extend_schema
 
 from .. import exports, presenters, selectors
 from ..services import site_today

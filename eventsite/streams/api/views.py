@@ -2,7 +2,6 @@
 commit a group's offset, describe a topic."""
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
@@ -10,7 +9,7 @@ from rest_framework.views import APIView
 
 from eventsite.api.errors import BadRequest, NotFound, ValidationFailed
 from eventsite.api.pagination import parse_limit
-from eventsite.api.schema import errors
+from eventsite.api.schema import OpenApiParameter, errors, extend_schema
 
 from .. import selectors, services
 from . import serializers as s
