@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from eventsite.dynamo.errors import is_transient
 
-from .errors import ApplicationError, StoreUnavailable
+from .errors import ApplicationError, StoreUnavailable, UnsupportedMediaType
 from .responses import error_body, server_error_detail
 
 log = logging.getLogger("eventsite.errors")
@@ -48,7 +48,7 @@ def _validation_response(exc: drf.ValidationError) -> Response:
 
 SIMPLE_DETAILS = {
     drf.ParseError: (400, "The request body is not valid JSON."),
-    drf.UnsupportedMediaType: (415, "Send the body as JSON with 'Content-Type: application/json'."),
+    drf.UnsupportedMediaType: (415, UnsupportedMediaType.default_detail),
     drf.NotAuthenticated: (401, "Send a key in the header 'Authorization: Api-Key <key>'."),
     drf.AuthenticationFailed: (401, "The API key is not valid."),
     drf.PermissionDenied: (403, "Your key's role does not allow this."),

@@ -13,7 +13,8 @@ from django.conf import settings
 from eventsite.dynamo import stats
 
 from .context import request_id
-from .responses import json_error
+from .errors import PayloadTooLarge, UnsupportedMediaType
+from .responses import error_response, json_error
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 _WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -64,15 +65,13 @@ class RequestBodyMiddleware:
                 declared = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 return json_error(400, "The Content-Length header is not a number.")
-            if declared > self.limit:
-                return json_error(413, f"The request body is larger than {self.limit // 1024} KiB.")
-            body = request.read(self.limit + 1)
-            if len(body) > self.limit:
-                return json_error(413, f"The request body is larger than {self.limit // 1024} KiB.")
+            body = request.read(self.limit + 1)  # bounded: never more than the limit + 1 byte
+            if max(declared, len(body)) > self.limit:
+                return error_response(PayloadTooLarge(f"The request body is larger than {self.limit // 1024} KiB."))
             request._body = body  # later .body / DRF stream reads see the same bytes
             request._stream = BytesIO(body)
             request._read_started = False
             request.META["CONTENT_LENGTH"] = str(len(body))
             if body and request.method in _WRITE_METHODS and not _json_media_type(request.content_type or ""):
-                return json_error(415, "Send the body as JSON with 'Content-Type: application/json'.")
+                return error_response(UnsupportedMediaType())
         return self.get_response(request)

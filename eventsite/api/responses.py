@@ -20,6 +20,11 @@ def json_error(status: int, detail: str, errors: dict | None = None, headers: di
     return response
 
 
+def error_response(exc) -> JsonResponse:
+    """An ApplicationError as a plain Django response (outside DRF views)."""
+    return json_error(exc.status_code, exc.detail, exc.errors, exc.headers)
+
+
 def server_error_detail() -> str:
     return f"Something went wrong on our side; quote request id {request_id.get()} when reporting it."
 

@@ -48,10 +48,3 @@ def install() -> None:
     pre_dynamodb_send.connect(_pre, weak=False)
     post_dynamodb_send.connect(_post, weak=False)
 
-
-def record_raw_call(seconds: float) -> None:
-    """For calls made with a raw boto3 client (health check)."""
-    stats = _current.get()
-    if stats is not None:
-        stats.calls += 1
-        stats.seconds += seconds

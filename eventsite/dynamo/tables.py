@@ -85,12 +85,3 @@ def create_tables(client=None) -> dict[str, str]:
     client = client or dynamodb_client()
     return {physical_table_name(s.logical_name): ensure_table(client, s) for s in all_table_specs()}
 
-
-def delete_tables(client=None) -> None:
-    """Drop every table (tests only)."""
-    client = client or dynamodb_client()
-    for spec in all_table_specs():
-        try:
-            client.delete_table(TableName=physical_table_name(spec.logical_name))
-        except ClientError:
-            pass

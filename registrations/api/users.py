@@ -6,7 +6,7 @@ from rest_framework.response import Response
 
 from eventsite.api.pagination import page_from_request, paged_response
 from eventsite.api.permissions import AllowAny
-from eventsite.api.schema import OpenApiParameter, errors, extend_schema
+from eventsite.api.schema import errors, extend_schema
 from eventsite.api.viewsets import ApiViewSet
 
 from .. import selectors, services
